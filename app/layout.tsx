@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { Providers } from './providers.tsx';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Model Growth', template: '%s · Model Growth' },
+  description:
+    'How open-weight AI models are adopted on Hugging Face: derivative growth curves and forecasts.',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <nav aria-label="Main">
+            <Link href="/" className="brand">
+              Model Growth
+            </Link>
+            <Link href="/orgs">Organisations</Link>
+            <Link href="/compare">Compare</Link>
+            <Link href="/parameters">Parameters</Link>
+            <Link href="/methods">Methods</Link>
+          </nav>
+        </header>
+        <main id="main">
+          <Providers>{children}</Providers>
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,10 @@
+import type { SearchParams } from 'nuqs/server';
+import { HomeView } from '@/components/home/home-view.tsx';
+import { listModels } from '@/lib/data/models.ts';
+import { loadLeaderboard } from '@/lib/url-state.ts';
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { sort, dir } = await loadLeaderboard(searchParams);
+  const data = await listModels({ sort, dir, limit: 25, offset: 0 });
+  return <HomeView leaderboard={{ sort, dir, data }} ecosystem={null} />;
+}
