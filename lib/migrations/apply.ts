@@ -19,7 +19,9 @@ export interface MigrationStatus {
   pending: string[];
 }
 
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
+// Resolved from the working directory (the repository root for npm scripts and `next start`): bundled
+// server code has no import.meta.dirname.
+export const MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), 'prisma/migrations');
 
 // The same bookkeeping table `prisma migrate deploy` keeps, so either tool accepts the other's work.
 const BOOKKEEPING_SQL = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
