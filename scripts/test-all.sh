@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-out=test-results
+out=test-report
 rm -rf "$out" && mkdir -p "$out"
 : >"$out/stages.txt"
 

@@ -19,7 +19,11 @@ describe.each(TEST_DB_MODES)('migrations on %s', (mode) => {
   test('records every migration as prisma migrate deploy does', async () => {
     const files = readMigrations();
     expect(files.length).toBeGreaterThan(0);
-    const rows = await db.sql.query<{ migration_name: string; checksum: string; applied_steps_count: number }>(
+    const rows = await db.sql.query<{
+      migration_name: string;
+      checksum: string;
+      applied_steps_count: number;
+    }>(
       'SELECT migration_name, checksum, applied_steps_count FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name',
     );
     expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
@@ -49,8 +53,12 @@ describe.each(TEST_DB_MODES)('migrations on %s', (mode) => {
       path.join(dir, bad, 'migration.sql'),
       'CREATE TABLE "half_done" (id int);\nSELECT * FROM "no_such_table";\n',
     );
-    await expect(applyMigrations(db.sql, dir)).rejects.toThrow(/99990101000000_broken failed and was rolled back/);
-    const left = await db.sql.query<{ present: boolean }>(`SELECT to_regclass('"half_done"') IS NOT NULL AS present`);
+    await expect(applyMigrations(db.sql, dir)).rejects.toThrow(
+      /99990101000000_broken failed and was rolled back/,
+    );
+    const left = await db.sql.query<{ present: boolean }>(
+      `SELECT to_regclass('"half_done"') IS NOT NULL AS present`,
+    );
     expect(left[0].present).toBe(false);
     const status = await migrationStatus(db.sql, dir);
     expect(status.pending).toEqual([bad]);
