@@ -20,6 +20,9 @@ stage() { # name, command...
 stage lint npx biome check .
 stage typecheck npx tsc --noEmit
 stage vitest npx vitest run --reporter=default --reporter=json --outputFile="$out/vitest.json"
+# The route tests seed PGlite by default; run them once more against PostgreSQL.
+stage vitest-api-postgres env API_TEST_DB=postgres npx vitest run app/api --reporter=default --reporter=json \
+  --outputFile="$out/vitest-api-postgres.json"
 stage build npx next build
 stage playwright env PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test --reporter=list,json
 

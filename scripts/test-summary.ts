@@ -20,7 +20,7 @@ const stages = readFileSync(path.join(dir, 'stages.txt'), 'utf8').trim().split('
 for (const line of stages) {
   const [name, result] = line.split(' ');
   const report = path.join(dir, `${name}.json`);
-  if (name === 'vitest' && existsSync(report)) {
+  if (name.startsWith('vitest') && existsSync(report)) {
     const r = JSON.parse(readFileSync(report, 'utf8')) as VitestReport;
     passed += r.numPassedTests;
     // A suite that failed to load has no failed tests of its own: count it.
