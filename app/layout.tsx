@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
+import { DataBanner } from '@/components/ui/data-banner.tsx';
 import { Providers } from './providers.tsx';
 import './globals.css';
 
@@ -29,6 +30,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           </nav>
         </header>
         <main id="main">
+          <Suspense fallback={null}>
+            <DataBanner />
+          </Suspense>
           <Providers>{children}</Providers>
         </main>
       </body>

@@ -1,16 +1,14 @@
-import { connection } from 'next/server';
-import { getHealth } from '@/lib/data/health.ts';
+import type { SearchParams } from 'nuqs/server';
+import { HomeView } from '@/components/home/home-view.tsx';
+import { getEcosystem } from '@/lib/data/ecosystem.ts';
+import { listModels } from '@/lib/data/models.ts';
+import { loadLeaderboard } from '@/lib/url-state.ts';
 
-export default async function HomePage() {
-  await connection();
-  const health = await getHealth();
-  return (
-    <section>
-      <h1>Model Growth</h1>
-      <p>
-        Derivative growth of open-weight base models on Hugging Face: {health.rows.HubModel ?? 0} models,{' '}
-        {health.rows.Series ?? 0} series, {health.rows.Fit ?? 0} fits in the {health.database.mode} database.
-      </p>
-    </section>
-  );
+export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const { sort, dir } = await loadLeaderboard(searchParams);
+  const [data, ecosystem] = await Promise.all([
+    listModels({ sort, dir, limit: 25, offset: 0 }),
+    getEcosystem({ cohort: 'year', min: 10 }),
+  ]);
+  return <HomeView leaderboard={{ sort, dir, data }} ecosystem={ecosystem} />;
 }

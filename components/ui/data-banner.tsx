@@ -1,0 +1,17 @@
+import { getMethods } from '@/lib/data/methods.ts';
+import { SimulatedBanner } from './simulated-banner.tsx';
+
+/** Site-wide notice when any loaded data source is the simulator (every page, not just model pages). */
+export async function DataBanner() {
+  try {
+    const { sources } = await getMethods();
+    return (
+      <SimulatedBanner
+        simulated={sources.some((s) => s.key === 'simulated' || s.details.simulated === true)}
+      />
+    );
+  } catch {
+    // The banner must never take a page down; the page itself reports a missing database.
+    return null;
+  }
+}
