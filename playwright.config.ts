@@ -4,6 +4,7 @@ import { defineConfig } from '@playwright/test';
 // production server is built from a freshly seeded embedded database by scripts/e2e-server.ts.
 const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? 'http://127.0.0.1:3100';
+const POSTGRES_URL = 'http://127.0.0.1:3101';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -35,18 +36,32 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'light', use: { colorScheme: 'light' } },
+    { name: 'light', use: { colorScheme: 'light' }, testIgnore: /smoke-postgres\.spec\.ts/ },
     // The dark theme only needs to render cleanly; the behavioural specs run once, in light.
     { name: 'dark', use: { colorScheme: 'dark' }, testMatch: /pages\.spec\.ts/ },
+    // The same app on PostgreSQL (DATABASE_URL): the smoke spec only.
+    ...(external
+      ? []
+      : [{ name: 'postgres', use: { baseURL: POSTGRES_URL }, testMatch: /smoke-postgres\.spec\.ts/ }]),
   ],
   webServer: external
     ? undefined
-    : {
-        command: 'npx tsx scripts/e2e-server.ts',
-        url: 'http://127.0.0.1:3100/api/health',
-        reuseExistingServer: false,
-        timeout: 300_000,
-        stdout: 'pipe',
-        stderr: 'pipe',
-      },
+    : [
+        {
+          command: 'npx tsx scripts/e2e-server.ts --db embedded --port 3100',
+          url: 'http://127.0.0.1:3100/api/health',
+          reuseExistingServer: false,
+          timeout: 300_000,
+          stdout: 'pipe',
+          stderr: 'pipe',
+        },
+        {
+          command: 'npx tsx scripts/e2e-server.ts --db postgres --port 3101',
+          url: `${POSTGRES_URL}/api/health`,
+          reuseExistingServer: false,
+          timeout: 300_000,
+          stdout: 'pipe',
+          stderr: 'pipe',
+        },
+      ],
 });

@@ -6,6 +6,8 @@ import { Providers } from './providers.tsx';
 import './globals.css';
 
 export const metadata: Metadata = {
+  // Absolute URLs for Open Graph images in shared links: the public address of the dashboard.
+  metadataBase: new URL(process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 3000}`),
   title: { default: 'Model Growth', template: '%s · Model Growth' },
   description:
     'How open-weight AI models are adopted on Hugging Face: derivative growth curves and forecasts.',

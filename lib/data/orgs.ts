@@ -2,13 +2,14 @@ import 'server-only';
 import { notFound } from '@/lib/api/errors.ts';
 import { isoDay } from '@/lib/api/month-index.ts';
 import { gaussianKde, grid } from '@/lib/charts/kde.ts';
-import { cached } from '@/lib/data/cache.ts';
+import { cached, clearDataCache } from '@/lib/data/cache.ts';
 import { listModelSummaries } from '@/lib/data/models.ts';
 import { getDb } from '@/lib/db.ts';
 import { OUR_METHOD } from '@/lib/fitting/index.ts';
 import { Prisma } from '@/lib/generated/prisma/client.ts';
 import {
   ORG_COMPARE_MONTHS,
+  type OrgAuthorsResult,
   type OrgDetail,
   type OrgList,
   type OrgsCompare,
@@ -151,8 +152,11 @@ export function compareOrgs(query: Omit<OrgsCompareQuery, 'format'>): Promise<Or
         if (wanted && !wanted.has(row.org)) continue;
         byOrg.set(row.org, [...(byOrg.get(row.org) ?? []), row]);
       }
-      const xs = (row: CompareRow, i: number) =>
-        row.at[i] === null ? null : Math.log10(1 + (row.at[i] as number));
+      // PGlite's adapter reads a NULL inside a float8[] as NaN (PostgreSQL's gives null): accept both.
+      const xs = (row: CompareRow, i: number) => {
+        const value = row.at[i];
+        return typeof value === 'number' && Number.isFinite(value) ? Math.log10(1 + value) : null;
+      };
       const allX = rows.flatMap((r) => months.map((_, i) => xs(r, i))).filter((x): x is number => x !== null);
       const xGrid = grid(0, Math.max(1, ...allX) + 0.5, DENSITY_POINTS);
       const densities = [...byOrg].flatMap(([org, list]) =>
@@ -179,4 +183,39 @@ export function compareOrgs(query: Omit<OrgsCompareQuery, 'format'>): Promise<Or
     },
     { fits: true },
   );
+}
+
+/** Setting touched by every edit of the mapping: it moves the data fingerprint of every process. */
+const ORG_AUTHORS_SETTING = 'edit.orgAuthors';
+
+/**
+ * PUT /api/orgs/{slug}/authors: makes `authors` the organisation's Hub authors. An author mapped to
+ * another organisation moves here (reported in `moved`). Cached views are invalidated.
+ */
+export async function setOrgAuthorsOrThrow(slug: string, authors: string[]): Promise<OrgAuthorsResult> {
+  const prisma = await getDb();
+  const result = await prisma.$transaction(async (tx) => {
+    const org = await tx.organisation.findUnique({ where: { slug } });
+    if (!org) throw notFound(`organisation ${slug}: no such organisation`);
+    const elsewhere = await tx.orgAuthor.findMany({
+      where: { author: { in: authors }, orgId: { not: org.id } },
+      include: { org: { select: { slug: true } } },
+      orderBy: { author: 'asc' },
+    });
+    await tx.orgAuthor.deleteMany({ where: { orgId: org.id, author: { notIn: authors } } });
+    await tx.orgAuthor.deleteMany({ where: { author: { in: elsewhere.map((a) => a.author) } } });
+    await tx.orgAuthor.createMany({
+      data: authors.map((author) => ({ author, orgId: org.id })),
+      skipDuplicates: true,
+    });
+    const value = { slug, at: new Date().toISOString() };
+    await tx.setting.upsert({
+      where: { key: ORG_AUTHORS_SETTING },
+      create: { key: ORG_AUTHORS_SETTING, value },
+      update: { value },
+    });
+    return { slug, authors, moved: elsewhere.map((a) => ({ author: a.author, from: a.org.slug })) };
+  });
+  clearDataCache();
+  return result;
 }
