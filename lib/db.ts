@@ -114,15 +114,28 @@ async function openEmbedded(dataDir: string): Promise<Omit<Database, 'prisma'> &
 }
 
 async function openPostgres(url: string): Promise<Omit<Database, 'prisma'> & { adapter: PrismaPg }> {
-  // A dedicated client for scripts of many statements; Prisma keeps its own pool.
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  // A dedicated client for scripts of many statements; Prisma keeps its own pool. When the server
+  // restarts, the client is dropped (an unhandled 'error' event would kill the process) and the next
+  // statement reconnects.
+  let client: pg.Client | null = null;
+  const connect = async (): Promise<pg.Client> => {
+    const fresh = new pg.Client({ connectionString: url });
+    fresh.on('error', () => {
+      if (client === fresh) client = null;
+      fresh.end().catch(() => {});
+    });
+    await fresh.connect();
+    client = fresh;
+    return fresh;
+  };
+  await connect();
+  const current = async () => client ?? connect();
   const sql: SqlRunner = {
     exec: async (text) => {
-      await client.query(text);
+      await (await current()).query(text);
     },
     query: async <T extends Record<string, unknown>>(text: string, params: unknown[] = []) =>
-      (await client.query<T>(text, params)).rows,
+      (await (await current()).query<T>(text, params)).rows,
   };
   return {
     mode: 'postgres',
@@ -130,7 +143,9 @@ async function openPostgres(url: string): Promise<Omit<Database, 'prisma'> & { a
     sql,
     adapter: new PrismaPg({ connectionString: url }),
     close: async () => {
-      await client.end();
+      const open = client;
+      client = null;
+      await open?.end();
     },
   };
 }

@@ -24,6 +24,8 @@ stage vitest npx vitest run --reporter=default --reporter=json --outputFile="$ou
 stage vitest-api-postgres env API_TEST_DB=postgres npx vitest run app/api --reporter=default --reporter=json \
   --outputFile="$out/vitest-api-postgres.json"
 stage build npx next build
+# The production server on the paper's data under 10 clients for 10 s: no error, memory stable.
+stage load-test npx tsx bench/load-test.ts --clients 10 --seconds 10
 stage playwright env PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test --reporter=list,json
 
 npx tsx scripts/test-summary.ts "$out" | tee "$out/summary.txt"

@@ -106,6 +106,8 @@ export interface CrawlOptions {
    * fits whose inputs did not change).
    */
   refitSeries?: (seriesIds: number[]) => Promise<void>;
+  /** Called with the job's id once it is known (new or resumed; the web app answers with the job). */
+  onJob?: (jobId: number) => void;
 }
 
 export interface CrawlResult {
@@ -300,6 +302,7 @@ export async function runCrawl(
     jobId,
   ]);
   if (!locked) throw new Error(`Crawl job ${jobId} is being run by another process.`);
+  options.onJob?.(jobId);
 
   const seen = new Set(checkpoint.seen);
   const base = { requests: counts.requests, retries: counts.retries, rateLimited: counts.rateLimited };

@@ -183,6 +183,8 @@ export interface FitAllOptions {
   withPaperBaseline?: boolean;
   /** Worker threads for the fitting (default: one per core, when the code runs under tsx); false: in-process. */
   workers?: number | false;
+  /** Called with the job's id as soon as its row exists (the web app answers with the job). */
+  onJob?: (jobId: number) => void;
 }
 
 export interface FitAllResult {
@@ -208,6 +210,7 @@ export async function fitAllSeries(prisma: PrismaClient, options: FitAllOptions 
   const started = Date.now();
   const batchSize = options.batchSize ?? 200;
   const job = await prisma.job.create({ data: { kind: 'fit', status: 'running', params: { scope: 'all' } } });
+  options.onJob?.(job.id);
   try {
     const all = await prisma.series.findMany({
       select: { id: true, granularity: true, values: true, lastPartial: true },

@@ -648,6 +648,8 @@ export interface RunPaperImportOptions extends ImportOptions {
   /** A local folder or a URL; nothing means the authors' GitHub repository (cached in .data/paper-cache). */
   source?: string;
   download?: DownloadOptions;
+  /** Called with the job's id as soon as its row exists (the web app answers with the job). */
+  onJob?: (jobId: number) => void;
 }
 
 /**
@@ -666,6 +668,7 @@ export async function runPaperImport(
       params: { source: 'paper', from: options.source ?? 'github' },
     },
   });
+  options.onJob?.(job.id);
   try {
     options.onStage?.('read', 0, 1);
     const dir = await resolvePaperSource(options.source, options.download);

@@ -95,3 +95,27 @@ export const orgsCompareSchema = z.object({
   ),
 });
 export type OrgsCompare = z.infer<typeof orgsCompareSchema>;
+
+/** PUT /api/orgs/{slug}/authors body (admin): the Hub authors (namespaces) that make up the organisation. */
+export const orgAuthorsBodySchema = z.strictObject({
+  authors: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(96)
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a Hub author (letters, digits, "-", "_", ".")'),
+    )
+    .max(500, 'at most 500 authors')
+    .transform((authors) => [...new Set(authors)].sort()),
+});
+export type OrgAuthorsBody = z.infer<typeof orgAuthorsBodySchema>;
+
+export const orgAuthorsResultSchema = z.object({
+  slug: z.string(),
+  authors: z.array(z.string()),
+  /** Authors taken from another organisation, with the organisation they left. */
+  moved: z.array(z.object({ author: z.string(), from: z.string() })),
+});
+export type OrgAuthorsResult = z.infer<typeof orgAuthorsResultSchema>;
