@@ -99,16 +99,20 @@ test.describe('every page renders its charts with the API’s points', () => {
     const compare = await api.json<{
       months: number[];
       densities: { month: number; org: string; points: { x: number | null; density: number | null }[] }[];
+      aggregates: { org: string; points: unknown[] }[];
     }>('/api/orgs/compare?lambdaMin=1&lambdaMax=10');
     await page.goto('/orgs');
     await expect(page.getByTestId('orgs-table').locator('tbody tr').first()).toBeVisible();
     for (const month of compare.months) {
-      // Only densities with computable points are drawn (the UI drops null points).
       const n = compare.densities.filter(
         (d) => d.month === month && d.points.some((p) => p.x !== null && p.density !== null),
       ).length;
-      if (n > 0) await expect(chart(page, `At ${month} months`).locator('.recharts-line')).toHaveCount(n);
+      expect(n).toBeGreaterThan(0);
+      await expect(chart(page, `At ${month} months`).locator('.recharts-line')).toHaveCount(n);
     }
+    const aggregates = compare.aggregates.filter((a) => a.points.length > 1).length;
+    expect(aggregates).toBeGreaterThan(0);
+    await expect(chart(page, 'Aggregate curves').locator('.recharts-line')).toHaveCount(aggregates);
     await page.screenshot({ path: testInfo.outputPath('orgs.png'), fullPage: true });
   });
 

@@ -10,6 +10,7 @@ import { formatInteger, formatParam } from '@/lib/format.ts';
 import { useOrgsCompare } from '@/lib/hooks/use-orgs-compare.ts';
 import type { OrgList, OrgsCompare } from '@/lib/schemas/orgs.ts';
 import { orgPath, orgsViewParsers } from '@/lib/url-state.ts';
+import { OrgAggregates } from './org-aggregates.tsx';
 import { OrgDensities } from './org-densities.tsx';
 import { OrgSpreads } from './org-spreads.tsx';
 
@@ -146,6 +147,7 @@ export function OrgsCompareView({
           {(data) => (
             <>
               <OrgDensities data={data} colorOf={colorOf} nameOf={nameOf} />
+              <OrgAggregates data={data} colorOf={colorOf} nameOf={nameOf} />
               <h3 className="section-gap">Growth parameters of the selected models</h3>
               <OrgSpreads data={data} nameOf={nameOf} />
             </>

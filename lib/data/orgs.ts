@@ -15,6 +15,7 @@ import {
   type OrgsCompare,
   type OrgsCompareQuery,
 } from '@/lib/schemas/orgs.ts';
+import { meanByAge } from '@/lib/stats/mean-by-age.ts';
 
 /** Points of each density curve. */
 const DENSITY_POINTS = 64;
@@ -117,6 +118,7 @@ type CompareRow = {
   mu: number | null;
   sigma: number | null;
   at: (number | null)[];
+  observed: number[] | null;
 };
 
 /**
@@ -134,7 +136,8 @@ export function compareOrgs(query: Omit<OrgsCompareQuery, 'format'>): Promise<Or
       const rows = await prisma.$queryRaw<CompareRow[]>`
       SELECT o.slug AS org, f.lambda, f.mu, f.sigma,
         ARRAY(SELECT CASE WHEN cardinality(se.values) - (CASE WHEN se."lastPartial" THEN 1 ELSE 0 END) > mo
-          THEN se.values[mo + 1] END FROM unnest(${months}::int[]) AS mo) AS at
+          THEN se.values[mo + 1] END FROM unnest(${months}::int[]) AS mo) AS at,
+        se.values[1:cardinality(se.values) - (CASE WHEN se."lastPartial" THEN 1 ELSE 0 END)] AS observed
       FROM "Series" se
       JOIN "HubModel" h ON h.id = se."modelId" AND h."isBase"
       JOIN "OrgAuthor" oa ON oa.author = h.author
@@ -165,6 +168,7 @@ export function compareOrgs(query: Omit<OrgsCompareQuery, 'format'>): Promise<Or
           return { org, month, n: sample.length, points: sample.length ? gaussianKde(sample, xGrid) : [] };
         }),
       );
+      const aggregates = [...byOrg].map(([org, list]) => ({ org, points: meanByAge(list) }));
       const params = [...byOrg].map(([org, list]) => ({
         org,
         n: list.length,
@@ -178,6 +182,7 @@ export function compareOrgs(query: Omit<OrgsCompareQuery, 'format'>): Promise<Or
         lambdaMax: query.lambdaMax,
         months,
         densities,
+        aggregates,
         params,
       };
     },

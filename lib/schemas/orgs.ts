@@ -83,6 +83,14 @@ export const orgsCompareSchema = z.object({
   lambdaMax: z.number(),
   months: z.array(z.number().int()),
   densities: z.array(densitySchema),
+  /** Aggregate curve per organisation: mean cumulative derivatives per selected base model by months since
+   * release, at ages where at least 3 of its models are observed (n). */
+  aggregates: z.array(
+    z.object({
+      org: z.string(),
+      points: z.array(z.object({ age: z.number().int(), mean: z.number(), n: z.number().int() })),
+    }),
+  ),
   /** Parameter values of the selected models per organisation (for histograms / box plots). */
   params: z.array(
     z.object({
