@@ -1,30 +1,8 @@
 // npx tsx bench/fit-bench.ts [--paper-dir <dir>] – fits per second of wsb-eb vs the paper's method on all series
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  DEFAULT_PRIOR,
-  fitGrowth,
-  fitPaperMethod,
-  type GrowthFit,
-  type PaperRow,
-  parsePaperFinetuneCsv,
-} from '../lib/growth';
-
-function loadFinetune(dir: string): PaperRow[] {
-  const folder = [path.join(dir, '2025-02-18', 'finetune'), path.join(dir, 'finetune'), dir].find((d) => {
-    try {
-      return readdirSync(d).some((f) => f.endsWith('.csv'));
-    } catch {
-      return false;
-    }
-  });
-  if (!folder) throw new Error(`no finetune/*.csv under ${dir}`);
-  return readdirSync(folder)
-    .filter((f) => f.endsWith('.csv'))
-    .sort()
-    .flatMap((f) => parsePaperFinetuneCsv(readFileSync(path.join(folder, f), 'utf8')));
-}
+import { DEFAULT_PRIOR, fitGrowth, fitPaperMethod, type GrowthFit } from '../lib/growth';
+import { loadPaperRows } from '../scripts/paper-rows.ts';
 
 function count<T extends string>(xs: T[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -32,11 +10,11 @@ function count<T extends string>(xs: T[]): Record<string, number> {
   return out;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'paper-dir': { type: 'string' }, repeat: { type: 'string' } } });
   const dir = values['paper-dir'] ?? path.resolve(process.cwd(), '../shared/data/paper');
   const repeat = Number(values.repeat ?? 3);
-  const rows = loadFinetune(dir);
+  const rows = await loadPaperRows(dir);
   const ys = rows.map((r) => r.y);
 
   // Warm-up so the JIT has compiled the hot paths before timing.
@@ -82,4 +60,4 @@ function main(): void {
   process.stdout.write(`fits with parameters: ${modelled.length}; equal to their start point: ${atStart}\n`);
 }
 
-main();
+await main();

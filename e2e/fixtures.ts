@@ -63,6 +63,7 @@ export const test = base.extend<Fixtures>({
   },
 });
 
+export { parseCsv } from '@/test/helpers/csv.ts';
 export { expect };
 
 /** The chart frame titled `title` (a <figure> labelled by its heading). */
@@ -84,35 +85,4 @@ export async function columnValues(table: Locator, key: string): Promise<(number
     .locator(`td[data-col="${key}"]`)
     .evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value') ?? ''));
   return cells.map((v) => (v === '' ? null : Number(v)));
-}
-
-/** Parses the CSV the chart wrapper writes (header line, comma-separated, quoted text). */
-export function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.trim().split('\n');
-  const split = (line: string) => {
-    const out: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cell += '"';
-          i++;
-        } else if (ch === '"') quoted = false;
-        else cell += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') {
-        out.push(cell);
-        cell = '';
-      } else cell += ch;
-    }
-    out.push(cell);
-    return out;
-  };
-  const header = split(lines[0] ?? '');
-  return lines.slice(1).map((line) => {
-    const cells = split(line);
-    return Object.fromEntries(header.map((h, i) => [h, cells[i] ?? '']));
-  });
 }

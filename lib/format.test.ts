@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
   addMonths,
-  csvCell,
   formatAge,
   formatChange,
   formatCount,
@@ -17,7 +16,6 @@ import {
   formatPercentile,
   formatRange,
   slugify,
-  toCsv,
 } from './format.ts';
 
 describe('formatCount', () => {
@@ -167,33 +165,6 @@ test.each([
 test('formatRange', () => {
   expect(formatRange(1200, 3400)).toBe('1.2k–3.4k');
   expect(formatRange(null, 3)).toBe('–');
-});
-
-test.each([
-  [1.5, '1.5'],
-  [0.1 + 0.2, '0.30000000000000004'],
-  ['a,b', '"a,b"'],
-  ['say "hi"', '"say ""hi"""'],
-  [null, ''],
-  [Number.NaN, ''],
-  [true, 'true'],
-])('csvCell(%s) = %s', (value, expected) => {
-  expect(csvCell(value)).toBe(expected);
-});
-
-test('toCsv keeps full precision and column order', () => {
-  const csv = toCsv(
-    [
-      { key: 'index', label: 'month' },
-      { key: 'value', label: 'cumulative' },
-    ],
-    [
-      { index: 0, value: 0 },
-      { index: 1, value: 12.25 },
-      { index: 2, value: null },
-    ],
-  );
-  expect(csv).toBe('month,cumulative\n0,0\n1,12.25\n2,\n');
 });
 
 test.each([

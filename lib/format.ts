@@ -157,24 +157,6 @@ export function formatTick(value: number): string {
   return formatCount(value);
 }
 
-/** One CSV cell: numbers at full precision (so the file equals the API's JSON), text quoted when needed. */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** Rows → CSV text with a header line, "\n" line ends. */
-export function toCsv(
-  columns: readonly { key: string; label: string }[],
-  rows: readonly Record<string, string | number | boolean | null | undefined>[],
-): string {
-  const header = columns.map((c) => csvCell(c.label)).join(',');
-  const body = rows.map((row) => columns.map((c) => csvCell(row[c.key])).join(','));
-  return `${[header, ...body].join('\n')}\n`;
-}
-
 /** A safe file name from a title: "Qwen/Qwen1.5-0.5B cumulative" → "qwen-qwen1-5-0-5b-cumulative". */
 export function slugify(text: string): string {
   return (

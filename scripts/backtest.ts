@@ -1,43 +1,24 @@
 // npm run backtest -- --paper-dir <dir> – leave-future-out backtest: ours vs the paper's method vs naive
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { PaperMonthlyRow } from '@/lib/ingest/paper.ts';
 import {
   type BacktestSummary,
   DEFAULT_PRIOR,
   estimatePrior,
   naiveMethod,
-  type PaperRow,
   type Prior,
   paperMethod,
-  parsePaperFinetuneCsv,
   runBacktest,
   summariseCases,
   wsbMethod,
 } from '../lib/growth';
+import { loadPaperRows } from './paper-rows.ts';
 
 const USAGE =
   'usage: npm run backtest -- --paper-dir <dir> [--prior estimate|default|cross] [--print-prior] [--no-paper]';
 
-function loadFinetune(dir: string): PaperRow[] {
-  // Accept either the data root (with <date>/finetune) or the finetune folder itself.
-  const candidates = [dir, path.join(dir, 'finetune'), path.join(dir, '2025-02-18', 'finetune')];
-  const folder = candidates.find((d) => {
-    try {
-      return readdirSync(d).some((f) => f.endsWith('.csv')) && !readdirSync(d).includes('finetune');
-    } catch {
-      return false;
-    }
-  });
-  if (!folder) throw new Error(`no finetune/*.csv under ${dir}`);
-  return readdirSync(folder)
-    .filter((f) => f.endsWith('.csv'))
-    .sort()
-    .flatMap((f) => parsePaperFinetuneCsv(readFileSync(path.join(folder, f), 'utf8')));
-}
-
 /** 2-fold cross-fitting: each half of the models is forecast with a prior estimated from the other half only. */
-function crossFitted(rows: PaperRow[]): BacktestSummary {
+function crossFitted(rows: PaperMonthlyRow[]): BacktestSummary {
   const fold = (id: string): number => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) % 2;
   const halves = [rows.filter((r) => fold(r.id) === 0), rows.filter((r) => fold(r.id) === 1)];
   const parts = halves.map((test, i) =>
@@ -56,7 +37,7 @@ function row(name: string, s: BacktestSummary): string {
   return `| ${name.padEnd(28)} | ${f(s.all.median)} | ${f(s.byHorizon[3]?.median)} | ${f(s.byHorizon[6]?.median)} | ${f(s.byHorizon[12]?.median)} | ${f(s.all.mean)} | ${pct(s.coverage80)} | ${pct(s.coverage95)} |`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   let values: { 'paper-dir'?: string; prior?: string; 'print-prior'?: boolean; 'no-paper'?: boolean };
   try {
     values = parseArgs({
@@ -80,7 +61,7 @@ function main(): void {
     );
     process.exit(2);
   }
-  const rows = loadFinetune(dir);
+  const rows = await loadPaperRows(dir);
   const t0 = performance.now();
   const prior: Prior = priorMode === 'default' ? DEFAULT_PRIOR : estimatePrior(rows.map((r) => r.y));
   if (values['print-prior']) process.stdout.write(`${JSON.stringify(prior, null, 2)}\n`);
@@ -107,4 +88,4 @@ function main(): void {
   );
 }
 
-main();
+await main();

@@ -1,6 +1,5 @@
 // Collection routes against a seeded embedded database: shapes, errors, CSV = JSON.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseCsv } from '@/lib/api/csv.ts';
 import { clearDataCache } from '@/lib/data/cache.ts';
 import { cohortViewSchema } from '@/lib/schemas/cohort.ts';
 import { compareViewSchema } from '@/lib/schemas/compare.ts';
@@ -12,6 +11,7 @@ import { modelListSchema } from '@/lib/schemas/models.ts';
 import { orgDetailSchema, orgListSchema, orgsCompareSchema } from '@/lib/schemas/orgs.ts';
 import { parametersViewSchema } from '@/lib/schemas/parameters.ts';
 import { searchResultSchema } from '@/lib/schemas/search.ts';
+import { parseCsv } from '@/test/helpers/csv.ts';
 import { openSeededDatabase, SEED_MODELS } from '@/test/helpers/seed.ts';
 import { GET as getCompareImage } from './compare/image/route.ts';
 import { GET as getCompare } from './compare/route.ts';

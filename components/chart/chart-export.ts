@@ -1,5 +1,5 @@
 /** Chart downloads: CSV from the table rows, SVG by serialising the rendered Recharts surface, PNG through a canvas. */
-import { toCsv } from '@/lib/format.ts';
+import { toCsv } from '@/lib/api/csv.ts';
 import type { ChartColumn, ChartRow, LegendItem } from './chart-types.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -24,7 +24,18 @@ export function downloadCsv(
   rows: readonly ChartRow[],
   filename: string,
 ): void {
-  downloadBlob(new Blob([toCsv(columns, rows)], { type: 'text/csv;charset=utf-8' }), `${filename}.csv`);
+  downloadBlob(
+    new Blob(
+      [
+        toCsv(
+          columns.map((c) => ({ header: c.label, value: (row: (typeof rows)[number]) => row[c.key] })),
+          rows,
+        ),
+      ],
+      { type: 'text/csv;charset=utf-8' },
+    ),
+    `${filename}.csv`,
+  );
 }
 
 function cssVariable(name: string): string {

@@ -49,7 +49,6 @@ export {
 } from './fit';
 export { type ForecastParts, forecastGrowth, forecastParts } from './forecast';
 export { fitPaperMethod, PAPER_START, type PaperFit, paperCurve, paperPredict } from './paper';
-export { type PaperRow, parsePaperFinetuneCsv } from './paper-data';
 export { erfc, Phi, PhiInv, phiDensity } from './phi';
 export {
   DEFAULT_DAY_PRIOR,

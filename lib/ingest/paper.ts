@@ -331,6 +331,28 @@ function readRequired(dir: string, file: string, optional = false): string | nul
   }
 }
 
+/** One base model of the paper's data as the backtests and benchmarks read it. */
+export interface PaperMonthlyRow {
+  id: string;
+  /** Organisation slug (e.g. "salesforce"). */
+  org: string | null;
+  /** y[k] = cumulative derivatives k months after creation (observed months only). */
+  y: number[];
+  /** The authors' published fit. */
+  published: PaperPublishedFit;
+}
+
+/** The monthly derivative series of the paper's data with their published fits, in file order. */
+export function paperMonthlyRows(data: PaperData): PaperMonthlyRow[] {
+  const orgOf = new Map(data.models.map((m) => [m.repoId, m.org]));
+  const fitOf = new Map(data.publishedFits.map((f) => [f.repoId, f]));
+  return data.series.flatMap((s) => {
+    const published = fitOf.get(s.repoId);
+    if (s.granularity !== 'month' || !published) return [];
+    return [{ id: s.repoId, org: orgOf.get(s.repoId) ?? null, y: s.values, published }];
+  });
+}
+
 export interface ImportCounts {
   organisations: { created: number; unchanged: number };
   authors: { created: number; unchanged: number };

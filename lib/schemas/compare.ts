@@ -1,7 +1,7 @@
 // Several base models side by side, each with its series and forecast.
 import { z } from 'zod';
 import { asofSchema, formatSchema, metricSchema, repoIdSchema } from './common.ts';
-import { FORECAST_HORIZON, forecastViewSchema } from './forecast.ts';
+import { FORECAST_HORIZON, forecastViewSchema, refineHorizon } from './forecast.ts';
 import { seriesViewSchema } from './series.ts';
 
 export const MAX_COMPARED = 10;
@@ -32,15 +32,7 @@ export const compareQuerySchema = z
     asof: asofSchema.optional(),
     format: formatSchema,
   })
-  .superRefine((query, ctx) => {
-    if (query.metric !== 'downloads' && query.fc !== undefined && query.fc > FORECAST_HORIZON.month.max) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['fc'],
-        message: `must be at most ${FORECAST_HORIZON.month.max} (months) for derivative metrics`,
-      });
-    }
-  });
+  .superRefine(refineHorizon);
 export type CompareQuery = z.infer<typeof compareQuerySchema>;
 export type CompareQueryInput = z.input<typeof compareQuerySchema>;
 

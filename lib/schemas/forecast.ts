@@ -17,6 +17,17 @@ export const FORECAST_HORIZON = {
   day: { min: 1, max: 120, default: 75 },
 } as const;
 
+/** Horizons are bounded in days for downloads and, more tightly, in months for derivative metrics. */
+export function refineHorizon(query: { metric: string; fc?: number }, ctx: z.RefinementCtx): void {
+  if (query.metric !== 'downloads' && query.fc !== undefined && query.fc > FORECAST_HORIZON.month.max) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['fc'],
+      message: `must be at most ${FORECAST_HORIZON.month.max} (months) for derivative metrics`,
+    });
+  }
+}
+
 /** GET /api/models/{org}/{name}/forecast query: fc defaults to 12 (months) or 75 (days, downloads). */
 export const forecastQuerySchema = z
   .object({
@@ -25,15 +36,7 @@ export const forecastQuerySchema = z
     asof: asofSchema.optional(),
     format: formatSchema,
   })
-  .superRefine((query, ctx) => {
-    if (query.metric !== 'downloads' && query.fc !== undefined && query.fc > FORECAST_HORIZON.month.max) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['fc'],
-        message: `must be at most ${FORECAST_HORIZON.month.max} (months) for derivative metrics`,
-      });
-    }
-  });
+  .superRefine(refineHorizon);
 export type ForecastQuery = z.infer<typeof forecastQuerySchema>;
 export type ForecastQueryInput = z.input<typeof forecastQuerySchema>;
 

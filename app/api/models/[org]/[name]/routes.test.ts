@@ -1,12 +1,12 @@
 // Model routes against a seeded embedded database: shapes, errors, forecast caching, CSV = JSON.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { parseCsv } from '@/lib/api/csv.ts';
 import { clearDataCache } from '@/lib/data/cache.ts';
 import { cohortViewSchema } from '@/lib/schemas/cohort.ts';
 import { forecastViewSchema } from '@/lib/schemas/forecast.ts';
 import { derivativeListSchema, modelDetailSchema } from '@/lib/schemas/models.ts';
 import { seriesViewSchema } from '@/lib/schemas/series.ts';
 import { trackRecordSchema } from '@/lib/schemas/track-record.ts';
+import { parseCsv } from '@/test/helpers/csv.ts';
 import { openSeededDatabase, SEED_ALIAS, SEED_MODELS } from '@/test/helpers/seed.ts';
 import { GET as getBadge } from './badge.svg/route.ts';
 import { GET as getCohort } from './cohort/route.ts';
