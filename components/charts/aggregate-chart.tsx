@@ -1,7 +1,7 @@
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCount, formatInteger } from '@/lib/format.ts';
+import { formatInteger } from '@/lib/format.ts';
 import { chartTooltip } from '../chart/chart-tooltip.tsx';
-import { logDomainMax, logSafe, logTicks, maxOf } from './axis.ts';
+import { countAxisProps, logSafe, maxOf } from './axis.ts';
 import { AXIS_TICK, CHART_MARGIN, COLORS, FILL_100 } from './chart-theme.ts';
 
 /** One aggregate cumulative curve (an organisation's total) over a numeric or calendar axis. */
@@ -24,16 +24,7 @@ export function AggregateChart({
     <AreaChart data={data} margin={CHART_MARGIN} responsive style={FILL_100}>
       <CartesianGrid stroke={COLORS.grid} vertical={false} />
       <XAxis dataKey={xKey} tick={AXIS_TICK} stroke={COLORS.grid} tickFormatter={xFormat} minTickGap={20} />
-      <YAxis
-        scale={log ? 'log' : 'linear'}
-        domain={log ? [1, logDomainMax(max)] : [0, 'auto']}
-        ticks={log ? logTicks(max) : undefined}
-        allowDataOverflow={log}
-        tick={AXIS_TICK}
-        tickFormatter={(v: number) => formatCount(v)}
-        stroke={COLORS.grid}
-        width={48}
-      />
+      <YAxis {...countAxisProps(max, log)} />
       <Tooltip
         content={chartTooltip({
           label: (x) => xFormat(x as string | number),

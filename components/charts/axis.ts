@@ -1,5 +1,8 @@
 /** Axis helpers shared by the charts (pure, tested). */
-import { addMonths, formatMonthShort } from '@/lib/format.ts';
+
+import type { YAxisProps } from 'recharts';
+import { addMonths, formatCount, formatMonthShort } from '@/lib/format.ts';
+import { AXIS_TICK, COLORS } from './chart-theme.ts';
 
 /** Powers of ten covering [1, max]: 3 400 → [1, 10, 100, 1000, 10000]. */
 export function logTicks(max: number): number[] {
@@ -46,4 +49,18 @@ export function decadeTicks(min: number, max: number, maxTicks = 7): number[] {
   const ticks: number[] = [];
   for (let e = lo; e <= hi; e += step) ticks.push(10 ** e);
   return ticks;
+}
+
+/** Props of the count (y) axis every growth chart shares: log from 1 to the next power of ten, or linear from 0. */
+export function countAxisProps(max: number, log: boolean): YAxisProps {
+  return {
+    scale: log ? 'log' : 'linear',
+    domain: log ? [1, logDomainMax(max)] : [0, 'auto'],
+    ticks: log ? logTicks(max) : undefined,
+    allowDataOverflow: log,
+    tick: AXIS_TICK,
+    tickFormatter: (v: number) => formatCount(v),
+    stroke: COLORS.grid,
+    width: 48,
+  };
 }

@@ -1,6 +1,5 @@
 import { Area, CartesianGrid, ComposedChart, Line, XAxis, YAxis } from 'recharts';
-import { formatCount } from '@/lib/format.ts';
-import { logDomainMax, logSafe, logTicks } from './axis.ts';
+import { countAxisProps, logSafe } from './axis.ts';
 import { AXIS_TICK, CHART_MARGIN, COLORS, DASH_FORECAST, FILL_100 } from './chart-theme.ts';
 
 export interface CompareLine {
@@ -53,16 +52,7 @@ export function CompareChart({
         tickFormatter={xFormat}
         minTickGap={24}
       />
-      <YAxis
-        scale={log ? 'log' : 'linear'}
-        domain={log ? [1, logDomainMax(maxY)] : [0, 'auto']}
-        ticks={log ? logTicks(maxY) : undefined}
-        allowDataOverflow={log}
-        tick={AXIS_TICK}
-        tickFormatter={(v: number) => formatCount(v)}
-        stroke={COLORS.grid}
-        width={48}
-      />
+      <YAxis {...countAxisProps(maxY, log)} />
       {lines.map((l) => (
         <Area
           key={`${l.repoId}-band`}

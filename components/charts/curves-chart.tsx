@@ -1,6 +1,5 @@
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
-import { formatCount } from '@/lib/format.ts';
-import { logDomainMax, logSafe, logTicks } from './axis.ts';
+import { countAxisProps, logSafe } from './axis.ts';
 import { AXIS_TICK, CHART_MARGIN, COLORS, FILL_100 } from './chart-theme.ts';
 
 export interface CurveGroup {
@@ -49,16 +48,7 @@ export function CurvesChart({
           fontSize: 11,
         }}
       />
-      <YAxis
-        scale={log ? 'log' : 'linear'}
-        domain={log ? [1, logDomainMax(maxY)] : [0, 'auto']}
-        ticks={log ? logTicks(maxY) : undefined}
-        allowDataOverflow={log}
-        tick={AXIS_TICK}
-        tickFormatter={(v: number) => formatCount(v)}
-        stroke={COLORS.grid}
-        width={48}
-      />
+      <YAxis {...countAxisProps(maxY, log)} />
       {groups.map((g) => (
         <Line
           key={g.key}

@@ -9,10 +9,10 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatCount, formatDate, formatInteger } from '@/lib/format.ts';
+import { formatDate, formatInteger } from '@/lib/format.ts';
 import { chartTooltip } from '../chart/chart-tooltip.tsx';
 import type { GrowthRow } from '../model/growth-rows.ts';
-import { indexLabel, logDomainMax, logSafe, logTicks, maxOf } from './axis.ts';
+import { countAxisProps, indexLabel, logSafe, maxOf } from './axis.ts';
 import { AXIS_TICK, CHART_MARGIN, COLORS, DASH_FORECAST, DASH_PAPER, FILL_100 } from './chart-theme.ts';
 
 export interface GrowthChartProps {
@@ -90,16 +90,7 @@ export function GrowthChart({
         stroke={COLORS.grid}
         minTickGap={24}
       />
-      <YAxis
-        scale={useLog ? 'log' : 'linear'}
-        domain={useLog ? [1, logDomainMax(max)] : [0, 'auto']}
-        ticks={useLog ? logTicks(max) : undefined}
-        allowDataOverflow={useLog}
-        tick={AXIS_TICK}
-        tickFormatter={(v: number) => formatCount(v)}
-        stroke={COLORS.grid}
-        width={48}
-      />
+      <YAxis {...countAxisProps(max, useLog)} />
       <Tooltip content={tooltip} />
       {mode === 'cum' && (
         <Area

@@ -1,7 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCount, formatInteger } from '@/lib/format.ts';
+import { formatInteger } from '@/lib/format.ts';
 import { chartTooltip } from '../chart/chart-tooltip.tsx';
-import { indexLabel, logDomainMax, logSafe, logTicks, maxOf } from './axis.ts';
+import { countAxisProps, indexLabel, logSafe, maxOf } from './axis.ts';
 import { AXIS_TICK, CHART_MARGIN, COLORS, DASH_FORECAST, FILL_100 } from './chart-theme.ts';
 
 export interface TrackRow {
@@ -45,16 +45,7 @@ export function TrackRecordChart({
         tickFormatter={(i: number) => indexLabel(startDate, i, 'month')}
         minTickGap={24}
       />
-      <YAxis
-        scale={log ? 'log' : 'linear'}
-        domain={log ? [1, logDomainMax(max)] : [0, 'auto']}
-        ticks={log ? logTicks(max) : undefined}
-        allowDataOverflow={log}
-        tick={AXIS_TICK}
-        tickFormatter={(v: number) => formatCount(v)}
-        stroke={COLORS.grid}
-        width={48}
-      />
+      <YAxis {...countAxisProps(max, log)} />
       <Tooltip
         content={chartTooltip({
           label: (i) => indexLabel(startDate, Number(i), 'month'),
