@@ -60,6 +60,17 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** A live Node process holds the lock; a dead pid, or one the system reused for another program, does not. */
+function holdsLock(pid: number): boolean {
+  if (!isAlive(pid)) return false;
+  try {
+    return /node|next|tsx/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    // No /proc (not Linux): trust the pid.
+    return true;
+  }
+}
+
 /** PGlite is single-process: a second opener would corrupt the data directory, so hold a pid lock. */
 function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
@@ -75,7 +86,7 @@ function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number.parseInt(readFileSync(lockPath, 'utf8'), 10);
-      if (Number.isFinite(pid) && pid !== process.pid && isAlive(pid))
+      if (Number.isFinite(pid) && pid !== process.pid && holdsLock(pid))
         throw new DatabaseLockedError(dataDir, pid);
       // A stale lock from a process that died: take it over.
       rmSync(lockPath, { force: true });

@@ -23,7 +23,8 @@ stage vitest npx vitest run --reporter=default --reporter=json --outputFile="$ou
 # The route tests seed PGlite by default; run them once more against PostgreSQL.
 stage vitest-api-postgres env API_TEST_DB=postgres npx vitest run app/api --reporter=default --reporter=json \
   --outputFile="$out/vitest-api-postgres.json"
-stage build npx next build
+# The build must never open the database (a prerendered page reading data would also bake it in).
+stage build bash -c 'MG_DATA_DIR="$0/build-db" npx next build && { [ ! -e "$0/build-db" ] || { echo "next build opened the database"; exit 1; }; }' "$out"
 # The production server on the paper's data under 10 clients for 10 s: no error, memory stable.
 stage load-test npx tsx bench/load-test.ts --clients 10 --seconds 10
 stage playwright env PLAYWRIGHT_JSON_OUTPUT_NAME="$out/playwright.json" npx playwright test --reporter=list,json
