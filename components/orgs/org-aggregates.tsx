@@ -46,16 +46,18 @@ export function OrgAggregates({
   }));
   const maxX = Math.max(...lines.flatMap((a) => a.points.map((p) => p.age)));
   return (
-    <ChartFrame
-      title="Aggregate curves"
-      description="Mean cumulative derivatives per selected base model, by months since release (ages where at least 3 of the organisation's models are observed; log scale)."
-      filename="orgs aggregate curves"
-      columns={COLUMNS}
-      rows={rows}
-      height={320}
-      legend={lines.map((a) => ({ label: nameOf(a.org), color: colorOf(a.org), mark: 'line' as const }))}
-    >
-      <CurvesChart groups={groups} log maxX={maxX} />
-    </ChartFrame>
+    <div className="section-gap">
+      <ChartFrame
+        title="Aggregate curves"
+        description="Mean cumulative derivatives per selected base model, by months since release (ages where at least 3 of the organisation's models are observed; log scale)."
+        filename="orgs aggregate curves"
+        columns={COLUMNS}
+        rows={rows}
+        height={320}
+        legend={lines.map((a) => ({ label: nameOf(a.org), color: colorOf(a.org), mark: 'line' as const }))}
+      >
+        <CurvesChart groups={groups} log maxX={maxX} />
+      </ChartFrame>
+    </div>
   );
 }
