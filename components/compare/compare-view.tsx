@@ -10,8 +10,11 @@ import { seriesColor } from '@/components/charts/chart-theme.ts';
 import type { CompareLine } from '@/components/charts/compare-chart.tsx';
 import { METRIC_LABEL } from '@/components/model/view-controls.tsx';
 import { SearchBox } from '@/components/search/search-box.tsx';
+import { BandToggle } from '@/components/ui/band-toggle.tsx';
 import { CopyLinkButton } from '@/components/ui/copy-link-button.tsx';
+import { HorizonSelect } from '@/components/ui/horizon-select.tsx';
 import { QueryState } from '@/components/ui/query-state.tsx';
+import { ScaleToggle } from '@/components/ui/scale-toggle.tsx';
 import { Segmented } from '@/components/ui/segmented.tsx';
 import { formatInteger, formatMonthShort } from '@/lib/format.ts';
 import { useCompare } from '@/lib/hooks/use-compare.ts';
@@ -143,22 +146,13 @@ export function CompareView({ initial }: { initial: { key: string; data: Compare
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>Forecast</span>
-          <select
-            value={view.fc ?? defaultFc}
-            onChange={(e) => {
-              const fc = Number(e.target.value);
-              void setView({ fc: fc === defaultFc ? null : fc });
-            }}
-          >
-            {horizons.map((h) => (
-              <option key={h} value={h}>
-                {h === 0 ? 'None' : `${h} ${unit}`}
-              </option>
-            ))}
-          </select>
-        </label>
+        <HorizonSelect
+          value={view.fc}
+          defaultValue={defaultFc}
+          horizons={horizons}
+          unit={unit}
+          onChange={(fc) => void setView({ fc })}
+        />
         <Segmented
           label="Align"
           value={view.align}
@@ -168,24 +162,8 @@ export function CompareView({ initial }: { initial: { key: string; data: Compare
           ]}
           onChange={(align) => void setView({ align })}
         />
-        <Segmented
-          label="Scale"
-          value={view.scale}
-          options={[
-            { value: 'log', label: 'Log' },
-            { value: 'linear', label: 'Linear' },
-          ]}
-          onChange={(scale) => void setView({ scale })}
-        />
-        <Segmented
-          label="Band"
-          value={view.band}
-          options={[
-            { value: 80, label: '80%' },
-            { value: 95, label: '95%' },
-          ]}
-          onChange={(band) => void setView({ band })}
-        />
+        <ScaleToggle value={view.scale} onChange={(scale) => void setView({ scale })} />
+        <BandToggle value={view.band} onChange={(band) => void setView({ band })} />
       </div>
       {view.m.length === 0 ? (
         <div className="notice">

@@ -1,3 +1,6 @@
+import { BandToggle } from '@/components/ui/band-toggle.tsx';
+import { HorizonSelect } from '@/components/ui/horizon-select.tsx';
+import { ScaleToggle } from '@/components/ui/scale-toggle.tsx';
 import { Segmented } from '@/components/ui/segmented.tsx';
 import { formatCount } from '@/lib/format.ts';
 import type { Metric } from '@/lib/schemas/common.ts';
@@ -76,15 +79,7 @@ export function ViewControls({ detail, view, onChange, asofRange }: ViewControls
           ]}
           onChange={(mode) => onChange({ mode })}
         />
-        <Segmented
-          label="Scale"
-          value={view.scale}
-          options={[
-            { value: 'log', label: 'Log' },
-            { value: 'linear', label: 'Linear' },
-          ]}
-          onChange={(scale) => onChange({ scale })}
-        />
+        <ScaleToggle value={view.scale} onChange={(scale) => onChange({ scale })} />
         {!days && (
           <Segmented
             label="Range"
@@ -98,31 +93,14 @@ export function ViewControls({ detail, view, onChange, asofRange }: ViewControls
             onChange={(range) => onChange({ range })}
           />
         )}
-        <label className="field">
-          <span>Forecast</span>
-          <select
-            value={view.fc ?? defaultFc}
-            onChange={(event) => {
-              const fc = Number(event.target.value);
-              onChange({ fc: fc === defaultFc ? null : fc });
-            }}
-          >
-            {horizons.map((h) => (
-              <option key={h} value={h}>
-                {h} {days ? 'days' : 'months'}
-              </option>
-            ))}
-          </select>
-        </label>
-        <Segmented
-          label="Band"
-          value={view.band}
-          options={[
-            { value: 80, label: '80%' },
-            { value: 95, label: '95%' },
-          ]}
-          onChange={(band) => onChange({ band })}
+        <HorizonSelect
+          value={view.fc}
+          defaultValue={defaultFc}
+          horizons={horizons}
+          unit={days ? 'days' : 'months'}
+          onChange={(fc) => onChange({ fc })}
         />
+        <BandToggle value={view.band} onChange={(band) => onChange({ band })} />
         <label className="field">
           <span>As of</span>
           <input

@@ -8,7 +8,7 @@ import type { ChartColumn, ChartRow } from '@/components/chart/chart-types.ts';
 import { seriesColor } from '@/components/charts/chart-theme.ts';
 import { bundleCurves, maxAge } from '@/components/charts/curve-groups.ts';
 import { CopyLinkButton } from '@/components/ui/copy-link-button.tsx';
-import { Segmented } from '@/components/ui/segmented.tsx';
+import { ScaleToggle } from '@/components/ui/scale-toggle.tsx';
 import { Stat } from '@/components/ui/stat.tsx';
 import { formatInteger, formatMonth, formatMonthShort, formatParam } from '@/lib/format.ts';
 import { useOrg } from '@/lib/hooks/use-org.ts';
@@ -86,15 +86,7 @@ export function OrgView({ slug, initial }: { slug: string; initial: OrgDetail })
         </div>
       </header>
       <div className="toolbar">
-        <Segmented
-          label="Scale"
-          value={scale}
-          options={[
-            { value: 'log', label: 'Log' },
-            { value: 'linear', label: 'Linear' },
-          ]}
-          onChange={(s) => void setView({ scale: s })}
-        />
+        <ScaleToggle value={scale} onChange={(s) => void setView({ scale: s })} />
         <CopyLinkButton />
       </div>
       <ChartFrame
