@@ -144,6 +144,21 @@ test.describe('every page renders its charts with the API’s points', () => {
     await page.screenshot({ path: testInfo.outputPath('compare.png'), fullPage: true });
   });
 
+  for (const [name, path] of [
+    ['a model link', `/models/${MODELS.qwen}`],
+    ['a comparison link', `/compare?m=${MODELS.qwen}~${MODELS.gemma}`],
+  ]) {
+    test(`${name} previews its chart (Open Graph image)`, async ({ page, request }) => {
+      await page.goto(path);
+      const content = await page.locator('meta[property="og:image"]').first().getAttribute('content');
+      expect(content).toBeTruthy();
+      const image = new URL(content ?? '', page.url());
+      const response = await request.get(`${image.pathname}${image.search}`);
+      expect(response.status()).toBe(200);
+      expect(response.headers()['content-type']).toBe('image/png');
+    });
+  }
+
   test('methods: sources, backtest and calibration', async ({ page, api }) => {
     const methods = await api.json<MethodsView>('/api/methods');
     await page.goto('/methods');
