@@ -104,4 +104,37 @@ describe.each(TEST_DB_MODES)('runHubDumpImport (%s)', (mode) => {
       await db.close();
     }
   });
+
+  test('an import stopped after its first merges resumes from its checkpoint and ends with the rows of an uninterrupted one', async () => {
+    const file = path.join(dir, `${mode}-resume.parquet`);
+    await writeHubDumpParquet(file, [...generateHubDump({ models: MODELS, bases: BASES, batchSize: 500 })]);
+    const options = { batchSize: 250, readSize: 250, mergeEvery: 500 };
+    const fingerprint = (db: Awaited<ReturnType<typeof createTestDb>>) =>
+      db.sql.query(
+        `SELECT (SELECT md5(string_agg(concat_ws('|', "repoId", "hubId", "createdAt", "isBase", likes), ',' ORDER BY "repoId"))
+                 FROM "HubModel") AS models,
+                (SELECT md5(string_agg(concat_ws('|', c."repoId", p."repoId", e.relation), ',' ORDER BY c."repoId", p."repoId"))
+                 FROM "LineageEdge" e JOIN "HubModel" c ON c.id = e."childId" JOIN "HubModel" p ON p.id = e."parentId") AS edges,
+                (SELECT md5(string_agg(concat_ws('|', h."repoId", s.metric, s."valuesHash"), ',' ORDER BY h."repoId", s.metric))
+                 FROM "Series" s JOIN "HubModel" h ON h.id = s."modelId") AS series`,
+      );
+    const clean = await createTestDb(mode);
+    const stopped = await createTestDb(mode);
+    try {
+      await runHubDumpImport(clean, file, options);
+      const interrupted = runHubDumpImport(stopped, file, {
+        ...options,
+        onProgress: (p) => {
+          if (p.phase === 'load' && p.rows >= MODELS / 2) throw new Error('stopped by the test');
+        },
+      });
+      await expect(interrupted).rejects.toThrow('stopped by the test');
+      const resumed = await runHubDumpImport(stopped, file, options);
+      expect(resumed.resumedFrom).toBeGreaterThan(0);
+      expect(await fingerprint(stopped)).toEqual(await fingerprint(clean));
+    } finally {
+      await clean.close();
+      await stopped.close();
+    }
+  });
 });
