@@ -51,6 +51,8 @@ export default defineConfig({
           command: 'npx tsx scripts/e2e-server.ts --db embedded --port 3100',
           url: 'http://127.0.0.1:3100/api/health',
           reuseExistingServer: false,
+          // SIGTERM lets scripts/e2e-server.ts drop its database (the default SIGKILL would leave it behind).
+          gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
           timeout: 300_000,
           stdout: 'pipe',
           stderr: 'pipe',
@@ -59,6 +61,8 @@ export default defineConfig({
           command: 'npx tsx scripts/e2e-server.ts --db postgres --port 3101',
           url: `${POSTGRES_URL}/api/health`,
           reuseExistingServer: false,
+          // SIGTERM lets scripts/e2e-server.ts drop its database (the default SIGKILL would leave it behind).
+          gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
           timeout: 300_000,
           stdout: 'pipe',
           stderr: 'pipe',
