@@ -29,20 +29,33 @@ if (values.db === 'postgres') {
 } else {
   const dir = mkdtempSync(path.join(tmpdir(), 'mg-e2e-'));
   env.MG_DATA_DIR = path.join(dir, 'pglite');
-  cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+  cleanups.push(async () => {
+    // The Next server (a grandchild) holds the embedded database until it exits and drops its lock.
+    const lock = `${env.MG_DATA_DIR}.lock`;
+    for (let waited = 0; existsSync(lock) && waited < 15_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
 }
 
 const args = ['scripts/demo.ts', '--no-build', ...(existsSync(paper) ? ['--from', paper] : [])];
 const child = spawn(path.resolve('node_modules/.bin/tsx'), args, { stdio: 'inherit', env });
 
-let stopping = false;
-async function stop(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    child.kill('SIGTERM');
+// One shutdown, whoever asks first (a signal, or the server exiting on its own); the others wait for it.
+let stopping: Promise<never> | null = null;
+function stop(code: number): Promise<never> {
+  stopping ??= (async () => {
+    // The server writes to its data until it has exited: clean up only after that (or after 15 s).
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    }
     for (const cleanup of cleanups) await cleanup().catch((error: unknown) => console.error(error));
-  }
-  process.exit(code);
+    process.exit(code);
+  })();
+  return stopping;
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stop(0));
 child.on('exit', (code) => void stop(code ?? 1));
