@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -53,25 +53,34 @@ describe.each(TEST_DB_MODES)('migrations on %s', (mode) => {
       path.join(dir, bad, 'migration.sql'),
       'CREATE TABLE "half_done" (id int);\nSELECT * FROM "no_such_table";\n',
     );
-    await expect(applyMigrations(db.sql, dir)).rejects.toThrow(
-      /99990101000000_broken failed and was rolled back/,
-    );
-    const left = await db.sql.query<{ present: boolean }>(
-      `SELECT to_regclass('"half_done"') IS NOT NULL AS present`,
-    );
-    expect(left[0].present).toBe(false);
-    const status = await migrationStatus(db.sql, dir);
-    expect(status.pending).toEqual([bad]);
+    try {
+      await expect(applyMigrations(db.sql, dir)).rejects.toThrow(
+        /99990101000000_broken failed and was rolled back/,
+      );
+      const left = await db.sql.query<{ present: boolean }>(
+        `SELECT to_regclass('"half_done"') IS NOT NULL AS present`,
+      );
+      expect(left[0].present).toBe(false);
+      const status = await migrationStatus(db.sql, dir);
+      expect(status.pending).toEqual([bad]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
 test('a fresh embedded database on disk is migrated on open and reopens without work', async () => {
-  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'mg-embedded-')), 'pglite');
-  const first = await openDatabase({ dataDir });
-  await first.prisma.organisation.create({ data: { slug: 'meta', name: 'Meta' } });
-  await first.close();
-  const second = await openDatabase({ dataDir });
-  expect(await second.prisma.organisation.count()).toBe(1);
-  expect((await migrationStatus(second.sql)).pending).toEqual([]);
-  await second.close();
+  const root = mkdtempSync(path.join(tmpdir(), 'mg-embedded-'));
+  const dataDir = path.join(root, 'pglite');
+  try {
+    const first = await openDatabase({ dataDir });
+    await first.prisma.organisation.create({ data: { slug: 'meta', name: 'Meta' } });
+    await first.close();
+    const second = await openDatabase({ dataDir });
+    expect(await second.prisma.organisation.count()).toBe(1);
+    expect((await migrationStatus(second.sql)).pending).toEqual([]);
+    await second.close();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

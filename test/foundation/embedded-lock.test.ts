@@ -1,11 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { DatabaseLockedError, openDatabase } from '@/lib/db.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
+const temp = mkdtempSync(path.join(tmpdir(), 'mg-lock-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 function openInChild(dataDir: string) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'test/foundation/open-embedded.ts', dataDir], {
@@ -16,7 +18,7 @@ function openInChild(dataDir: string) {
 }
 
 test('a second process gets a clear error while the embedded database is open, and the data stay intact', async () => {
-  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'mg-lock-')), 'pglite');
+  const dataDir = path.join(temp, 'shared');
   const db = await openDatabase({ dataDir });
   await db.prisma.organisation.create({ data: { slug: 'google', name: 'Google' } });
 
@@ -34,7 +36,7 @@ test('a second process gets a clear error while the embedded database is open, a
 });
 
 test('the lock error is a typed error in-process too', async () => {
-  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'mg-lock-')), 'pglite');
+  const dataDir = path.join(temp, 'typed');
   const db = await openDatabase({ dataDir });
   // Same pid holds it: simulate another holder by writing a live foreign pid (our parent).
   const { writeFileSync } = await import('node:fs');

@@ -1,6 +1,6 @@
 // A small, known dataset for API tests: two organisations, six base models with monthly series
 // drawn from the growth curve, one download series, derivatives, a paper fit, a source and a job.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { clearDataCache } from '@/lib/data/cache.ts';
@@ -182,10 +182,11 @@ export async function openSeededDatabase(): Promise<{
 }> {
   const saved = { url: process.env.DATABASE_URL, dir: process.env.MG_DATA_DIR };
   const scratch = process.env.API_TEST_DB === 'postgres' ? await createScratchDatabase() : null;
+  const tempDir = scratch ? null : mkdtempSync(path.join(tmpdir(), 'mg-api-'));
   if (scratch) process.env.DATABASE_URL = scratch.url;
   else {
     delete process.env.DATABASE_URL;
-    process.env.MG_DATA_DIR = path.join(mkdtempSync(path.join(tmpdir(), 'mg-api-')), 'pglite');
+    process.env.MG_DATA_DIR = path.join(tempDir as string, 'pglite');
   }
   await closeDatabase();
   clearDataCache();
@@ -197,6 +198,7 @@ export async function openSeededDatabase(): Promise<{
     close: async () => {
       await closeDatabase();
       await scratch?.drop();
+      if (tempDir) rmSync(tempDir, { recursive: true, force: true });
       clearDataCache();
       if (saved.url === undefined) delete process.env.DATABASE_URL;
       else process.env.DATABASE_URL = saved.url;

@@ -1,13 +1,15 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, expect, test } from 'vitest';
+import { afterAll, afterEach, expect, test } from 'vitest';
 import { closeDatabase } from '@/lib/db.ts';
 import { healthSchema } from '@/lib/schemas/health.ts';
 import { createScratchDatabase } from '@/test/helpers/db.ts';
 import { GET } from './route.ts';
 
 const saved = { url: process.env.DATABASE_URL, dir: process.env.MG_DATA_DIR };
+const temp = mkdtempSync(path.join(tmpdir(), 'mg-health-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
 afterEach(async () => {
   await closeDatabase();
   process.env.DATABASE_URL = saved.url;
@@ -18,7 +20,7 @@ afterEach(async () => {
 
 test('embedded mode: mode, migrations and row counts', async () => {
   delete process.env.DATABASE_URL;
-  process.env.MG_DATA_DIR = path.join(mkdtempSync(path.join(tmpdir(), 'mg-health-')), 'pglite');
+  process.env.MG_DATA_DIR = path.join(temp, 'pglite');
   const res = await GET();
   expect(res.status).toBe(200);
   const body = healthSchema.parse(await res.json());
