@@ -1,7 +1,7 @@
 /** Axis helpers shared by the charts (pure, tested). */
 
-import type { YAxisProps } from 'recharts';
-import { addMonths, formatCount, formatMonthShort } from '@/lib/format.ts';
+import type { XAxisProps, YAxisProps } from 'recharts';
+import { addMonths, formatCount, formatDate, formatMonthShort } from '@/lib/format.ts';
 import { AXIS_TICK, COLORS } from './chart-theme.ts';
 
 /** Powers of ten covering [1, max]: 3 400 → [1, 10, 100, 1000, 10000]. */
@@ -62,5 +62,20 @@ export function countAxisProps(max: number, log: boolean): YAxisProps {
     tickFormatter: (v: number) => formatCount(v),
     stroke: COLORS.grid,
     width: 48,
+  };
+}
+
+/** Props of the x axis of a series by index since release, labelled by calendar month (or day). */
+export function indexAxisProps(startDate: string, granularity: 'month' | 'day'): XAxisProps {
+  return {
+    allowDecimals: false,
+    dataKey: 'index',
+    type: 'number',
+    domain: ['dataMin', 'dataMax'],
+    tick: AXIS_TICK,
+    tickFormatter: (i: number) =>
+      granularity === 'day' ? formatDate(indexLabel(startDate, i, 'day')) : indexLabel(startDate, i, 'month'),
+    stroke: COLORS.grid,
+    minTickGap: 24,
   };
 }

@@ -9,11 +9,11 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { formatDate, formatInteger } from '@/lib/format.ts';
+import { formatInteger } from '@/lib/format.ts';
 import { chartTooltip } from '../chart/chart-tooltip.tsx';
 import type { GrowthRow } from '../model/growth-rows.ts';
-import { countAxisProps, indexLabel, logSafe, maxOf } from './axis.ts';
-import { AXIS_TICK, CHART_MARGIN, COLORS, DASH_FORECAST, DASH_PAPER, FILL_100 } from './chart-theme.ts';
+import { countAxisProps, indexAxisProps, indexLabel, logSafe, maxOf } from './axis.ts';
+import { CHART_MARGIN, COLORS, DASH_FORECAST, DASH_PAPER, FILL_100 } from './chart-theme.ts';
 
 export interface GrowthChartProps {
   rows: readonly GrowthRow[];
@@ -29,6 +29,13 @@ export interface GrowthChartProps {
 }
 
 /** Fig. 5 / Figs. 9–10: observed counts (dots), the fitted curve, the dashed forecast and its labelled band. */
+// New derivatives per month: observed, the running (incomplete) month, and those after an as-of date.
+const NEW_BARS = [
+  { dataKey: 'actual', name: 'New (observed)', fill: COLORS.data, fillOpacity: 0.75 },
+  { dataKey: 'partial', name: 'New (incomplete)', fill: COLORS.data, fillOpacity: 0.3 },
+  { dataKey: 'after', name: 'New since as-of', fill: COLORS.after, fillOpacity: 0.6 },
+] as const;
+
 export function GrowthChart({
   rows,
   mode,
@@ -76,20 +83,7 @@ export function GrowthChart({
   return (
     <ComposedChart data={data} margin={CHART_MARGIN} responsive style={FILL_100}>
       <CartesianGrid stroke={COLORS.grid} vertical={false} />
-      <XAxis
-        allowDecimals={false}
-        dataKey="index"
-        type="number"
-        domain={['dataMin', 'dataMax']}
-        tick={AXIS_TICK}
-        tickFormatter={(i: number) =>
-          granularity === 'day'
-            ? formatDate(indexLabel(startDate, i, 'day'))
-            : indexLabel(startDate, i, 'month')
-        }
-        stroke={COLORS.grid}
-        minTickGap={24}
-      />
+      <XAxis {...indexAxisProps(startDate, granularity)} />
       <YAxis {...countAxisProps(max, useLog)} />
       <Tooltip content={tooltip} />
       {mode === 'cum' && (
@@ -104,36 +98,8 @@ export function GrowthChart({
           className="series-band"
         />
       )}
-      {mode === 'new' && (
-        <Bar
-          dataKey="actual"
-          name="New (observed)"
-          barSize={barSize}
-          fill={COLORS.data}
-          fillOpacity={0.75}
-          isAnimationActive={false}
-        />
-      )}
-      {mode === 'new' && (
-        <Bar
-          dataKey="partial"
-          name="New (incomplete)"
-          barSize={barSize}
-          fill={COLORS.data}
-          fillOpacity={0.3}
-          isAnimationActive={false}
-        />
-      )}
-      {mode === 'new' && (
-        <Bar
-          dataKey="after"
-          name="New since as-of"
-          barSize={barSize}
-          fill={COLORS.after}
-          fillOpacity={0.6}
-          isAnimationActive={false}
-        />
-      )}
+      {mode === 'new' &&
+        NEW_BARS.map((bar) => <Bar key={bar.dataKey} {...bar} barSize={barSize} isAnimationActive={false} />)}
       <Line
         dataKey="paper"
         name="Paper's fit"

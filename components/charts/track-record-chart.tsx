@@ -1,8 +1,8 @@
 import { Area, CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatInteger } from '@/lib/format.ts';
 import { chartTooltip } from '../chart/chart-tooltip.tsx';
-import { countAxisProps, indexLabel, logSafe, maxOf } from './axis.ts';
-import { AXIS_TICK, CHART_MARGIN, COLORS, DASH_FORECAST, FILL_100 } from './chart-theme.ts';
+import { countAxisProps, indexAxisProps, indexLabel, logSafe, maxOf } from './axis.ts';
+import { CHART_MARGIN, COLORS, DASH_FORECAST, FILL_100 } from './chart-theme.ts';
 
 export interface TrackRow {
   [key: string]: number | string | null;
@@ -35,16 +35,7 @@ export function TrackRecordChart({
   return (
     <ComposedChart data={data} margin={CHART_MARGIN} responsive style={FILL_100}>
       <CartesianGrid stroke={COLORS.grid} vertical={false} />
-      <XAxis
-        allowDecimals={false}
-        dataKey="index"
-        type="number"
-        domain={['dataMin', 'dataMax']}
-        tick={AXIS_TICK}
-        stroke={COLORS.grid}
-        tickFormatter={(i: number) => indexLabel(startDate, i, 'month')}
-        minTickGap={24}
-      />
+      <XAxis {...indexAxisProps(startDate, 'month')} />
       <YAxis {...countAxisProps(max, log)} />
       <Tooltip
         content={chartTooltip({
