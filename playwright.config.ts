@@ -3,8 +3,10 @@ import { defineConfig } from '@playwright/test';
 // E2E_BASE_URL points the suite at a server that is already running (e.g. `next dev`); otherwise the
 // production server is built from a freshly seeded embedded database by scripts/e2e-server.ts.
 const external = process.env.E2E_BASE_URL;
-const baseURL = external ?? 'http://127.0.0.1:3100';
-const POSTGRES_URL = 'http://127.0.0.1:3101';
+const PORT = process.env.E2E_PORT ?? '3100';
+const PG_PORT = process.env.E2E_PG_PORT ?? '3101';
+const baseURL = external ?? `http://127.0.0.1:${PORT}`;
+const POSTGRES_URL = `http://127.0.0.1:${PG_PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -48,8 +50,8 @@ export default defineConfig({
     ? undefined
     : [
         {
-          command: 'npx tsx scripts/e2e-server.ts --db embedded --port 3100',
-          url: 'http://127.0.0.1:3100/api/health',
+          command: `npx tsx scripts/e2e-server.ts --db embedded --port ${PORT}`,
+          url: `${baseURL}/api/health`,
           reuseExistingServer: false,
           // SIGTERM lets scripts/e2e-server.ts drop its database (the default SIGKILL would leave it behind).
           gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
@@ -58,7 +60,7 @@ export default defineConfig({
           stderr: 'pipe',
         },
         {
-          command: 'npx tsx scripts/e2e-server.ts --db postgres --port 3101',
+          command: `npx tsx scripts/e2e-server.ts --db postgres --port ${PG_PORT}`,
           url: `${POSTGRES_URL}/api/health`,
           reuseExistingServer: false,
           // SIGTERM lets scripts/e2e-server.ts drop its database (the default SIGKILL would leave it behind).
